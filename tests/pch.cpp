@@ -1,0 +1,1 @@
+// Carries the precompiled header (Eigen, Boost.Test) that every test target reuses.
