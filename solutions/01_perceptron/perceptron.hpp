@@ -7,14 +7,14 @@
 
 namespace course::ch01 {
 
-/// The perceptron's output for input x (N): 1 if w·x + b > 0, else 0.
+/// Exercise `predict`: the perceptron's output for input x (N): 1 if w·x + b > 0, else 0.
 template <int N, class S>
 int predict(const Perceptron<N, S>& p, const Vec<N, S>& x) {
     const S z = dot(p.w, x) + p.b;  // (N)·(N) -> scalar
     return z > 0 ? 1 : 0;
 }
 
-/// One step of the learning rule: w ← w + η (y − ŷ) x, b ← b + η (y − ŷ). True on a mistake.
+/// Exercise `update`: one step of the learning rule: w ← w + η (y − ŷ) x, b ← b + η (y − ŷ). True on a mistake.
 template <int N, class S>
 bool update(Perceptron<N, S>& p, const Vec<N, S>& x, int y, S eta) {
     const int error = y - predict(p, x);  // −1, 0 or +1
@@ -24,7 +24,7 @@ bool update(Perceptron<N, S>& p, const Vec<N, S>& x, int y, S eta) {
     return true;
 }
 
-/// Epochs of `update` over the examples in order, until an epoch makes no mistake or
+/// Exercise `train`: epochs of `update` over the examples in order, until an epoch makes no mistake or
 /// `max_epochs` have run.
 template <int M, int N, class S>
 TrainResult train(Perceptron<N, S>& p, const Dataset<M, N, S>& data, int max_epochs, S eta) {
@@ -39,7 +39,7 @@ TrainResult train(Perceptron<N, S>& p, const Dataset<M, N, S>& data, int max_epo
     return result;
 }
 
-/// Gallant's pocket algorithm: `steps` updates on random examples, keeping the perceptron with the
+/// Going further, exercise `train_pocket`: Gallant's pocket algorithm: `steps` updates on random examples, keeping the perceptron with the
 /// fewest mistakes on the whole data set; leaves it in p and returns its number of mistakes.
 template <int M, int N, class S>
 int train_pocket(Perceptron<N, S>& p, const Dataset<M, N, S>& data, int steps, S eta, Rng& rng) {

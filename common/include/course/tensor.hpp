@@ -35,6 +35,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "course/todo.hpp"  // every chapter's stubs call course::todo
+
 namespace course {
 
 // ---------------------------------------------------------------------------------------------
