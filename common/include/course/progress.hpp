@@ -8,9 +8,9 @@
 
 namespace course {
 
-/// A one-line progress bar on stderr: `epoch 3 [#########.......] 4200/8000 1.2 s  acc 91.3%`.
-/// On a terminal it redraws in place (at most ten times a second); in a log it prints one line
-/// when done.
+/// A one-line progress bar on stderr.
+/// It looks like `epoch 3 [#########.......] 4200/8000 1.2 s  acc 91.3%`. On a terminal it redraws
+/// in place (at most ten times a second); in a log it prints one line when done.
 class Progress {
 public:
     Progress(std::string label, std::size_t total);

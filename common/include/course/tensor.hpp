@@ -16,7 +16,7 @@
 ///
 /// Every operation checks shapes at compile time. A mismatch stops at the course's own function
 /// with one `static_assert` whose note names both shapes, e.g.
-/// `'course::check::product_inner_dims_match<course::Shape<30, 784>, course::Shape<10, 1> >::value' evaluates to false`.
+/// `course::check::product_inner_dims_match<course::Shape<30, 784>, course::Shape<10, 1> >::value` evaluates to false.
 ///
 /// Eigen does the arithmetic through `Eigen::Map`s over the storage; large matrices live on the
 /// heap (never hitting Eigen's stack limit), small ones inline.
@@ -77,7 +77,7 @@ struct Shape {};
 
 /// The shape checks of the course. Each is a trait over `Shape`s that is true when the shapes fit;
 /// a failed `static_assert` on one prints its name and both shapes, e.g.
-/// `'course::check::product_inner_dims_match<course::Shape<30, 784>, course::Shape<10, 1> >::value' evaluates to false`.
+/// `course::check::product_inner_dims_match<course::Shape<30, 784>, course::Shape<10, 1> >::value` evaluates to false.
 namespace check {
 template <class Left, class Right> struct product_inner_dims_match;
 /// `a * b`: a's columns are b's rows.
