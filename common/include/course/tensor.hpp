@@ -496,12 +496,63 @@ struct Invalid {
 };
 }  // namespace detail
 
+namespace detail {
+template <class X> struct is_transposed : std::false_type {};
+template <class X> struct is_transposed<Transposed<X>> : std::true_type {};
+
+template <class S>
+using DynamicRowMajor = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+/// Large products go through Eigen's blocked GEMM with run-time sizes over the same memory: the
+/// fixed-size product path packs whole operands at once (no cache blocking, megabytes on the
+/// stack at GPT sizes). Small ones keep the fixed-size, unrolled kernels.
+template <class A, class B>
+inline constexpr bool use_gemm = rows_of<A> > 1 && cols_of<B> > 1 && rows_of<A> + cols_of<B> + cols_of<A> >= 20;
+
+template <class X>
+auto gemm_operand(const X& x) {
+    using S = typename X::scalar_type;
+    if constexpr (is_transposed<X>::value) {
+        return gemm_operand(x.T()).transpose();
+    } else if constexpr (requires { x.row_stride(); }) {
+        using Map = Eigen::Map<const DynamicRowMajor<S>, Eigen::Unaligned, Eigen::OuterStride<>>;
+        return Map(x.data(), rows_of<X>, cols_of<X>, Eigen::OuterStride<>(x.row_stride()));
+    } else {
+        return Eigen::Map<const DynamicRowMajor<S>, Eigen::Aligned16>(x.data(), rows_of<X>, cols_of<X>);
+    }
+}
+
+template <class X>
+auto gemm_output(X& x) {
+    using S = typename X::scalar_type;
+    if constexpr (requires { x.row_stride(); }) {
+        using Map = Eigen::Map<DynamicRowMajor<S>, Eigen::Unaligned, Eigen::OuterStride<>>;
+        return Map(x.data(), rows_of<X>, cols_of<X>, Eigen::OuterStride<>(x.row_stride()));
+    } else {
+        return Eigen::Map<DynamicRowMajor<S>, Eigen::Aligned16>(x.data(), rows_of<X>, cols_of<X>);
+    }
+}
+
+/// out = a b (Accumulate: out += a b), with the kernel chosen by size.
+template <bool Accumulate, class O, class A, class B>
+void product_into(O& out, const A& a, const B& b) {
+    if constexpr (use_gemm<A, B>) {
+        auto o = gemm_output(out);
+        if constexpr (Accumulate) o.noalias() += gemm_operand(a) * gemm_operand(b);
+        else o.noalias() = gemm_operand(a) * gemm_operand(b);
+    } else {
+        if constexpr (Accumulate) out.eigen().noalias() += a.eigen() * b.eigen();
+        else out.eigen().noalias() = a.eigen() * b.eigen();
+    }
+}
+}  // namespace detail
+
 /// Matrix product `a * b`: (R, K) x (K, C) -> (R, C). The inner dimensions must be the same.
 template <Shaped A, Shaped B>
 auto operator*(const A& a, const B& b) {
     if constexpr (detail::check_product<A, B>()) {
         Mat<A::row_dim, B::col_dim, typename A::scalar_type> out;
-        out.eigen().noalias() = a.eigen() * b.eigen();
+        detail::product_into<false>(out, a, b);
         return out;
     } else {
         return detail::Invalid{};
@@ -511,13 +562,13 @@ auto operator*(const A& a, const B& b) {
 /// `out = a b` without temporaries: (R, K) x (K, C) -> (R, C), written into `out` (R, C).
 template <class O, Shaped A, Shaped B>
 void matmul(O&& out, const A& a, const B& b) {
-    if constexpr (detail::check_product_into<std::remove_cvref_t<O>, A, B>()) out.eigen().noalias() = a.eigen() * b.eigen();
+    if constexpr (detail::check_product_into<std::remove_cvref_t<O>, A, B>()) detail::product_into<false>(out, a, b);
 }
 
 /// `out += a b` without temporaries (gradients accumulate): (R, K) x (K, C) -> (R, C).
 template <class O, Shaped A, Shaped B>
 void matmul_add(O&& out, const A& a, const B& b) {
-    if constexpr (detail::check_product_into<std::remove_cvref_t<O>, A, B>()) out.eigen().noalias() += a.eigen() * b.eigen();
+    if constexpr (detail::check_product_into<std::remove_cvref_t<O>, A, B>()) detail::product_into<true>(out, a, b);
 }
 
 /// Element-wise sum; the shapes must be identical.
