@@ -134,7 +134,8 @@ def stub_line(ex: Exercise) -> int:
 # ---------------------------------------------------------------------------------------------
 
 def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, text=True, **kw)
+    kw.setdefault("text", True)
+    return subprocess.run(cmd, **kw)
 
 
 def configure(build: Path, *extra: str) -> None:
