@@ -492,12 +492,13 @@ def cmd_test(args: list[str]) -> int:
     passed = failed = 0
     for title, label in groups:
         print("\n" + color("1", title))
-        r = run(["ctest", "--test-dir", str(TEST_BUILD), "-L", label, "--output-on-failure", "-j2"],
-                capture_output=True)
+        verbose = ["-V"] if label == "stubs" else ["--output-on-failure"]
+        r = run(["ctest", "--test-dir", str(TEST_BUILD), "-L", label, "-j2", *verbose], capture_output=True)
         out = r.stdout + r.stderr
         for line in out.splitlines():
-            if re.search(r"Test +#\d+:", line) or "FAIL" in line or "error" in line.lower():
-                print("  " + line.strip())
+            if (re.search(r"Test +#\d+:", line) or "FAIL" in line or "test cases fail only" in line
+                    or re.search(r"\berror\b", line)):
+                print("  " + re.sub(r"^\d+: ", "", line.strip()))
         m = re.search(r"(\d+)% tests passed, (\d+) tests failed out of (\d+)", out)
         if not m:
             print("  no tests ran in this group")

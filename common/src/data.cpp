@@ -12,9 +12,8 @@ std::filesystem::path data_dir() {
 std::filesystem::path require_data(const std::filesystem::path& relative, const std::string& what) {
     const auto path = data_dir() / relative;
     if (!std::filesystem::exists(path))
-        throw DataMissing(what + " not found: expected " + path.string() +
-                          "\n  run `./course data` to fetch it, or set COURSE_DATA_DIR to a folder that holds " +
-                          relative.string());
+        throw DataMissing(what + " not found: expected " + path.string() + "; run `./course data` to fetch it, " +
+                          "or set COURSE_DATA_DIR to a folder that holds " + relative.string());
     return path;
 }
 

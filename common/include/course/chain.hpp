@@ -25,6 +25,10 @@ concept Layer = requires {
 };
 
 namespace detail {
+template <Layer A>
+consteval bool check_chain() {
+    return true;
+}
 template <Layer A, Layer B, Layer... More>
 consteval bool check_chain() {
     static_assert(check::layer_input_matches<A::out_dim, B::in_dim>::value,
@@ -38,7 +42,7 @@ consteval bool check_chain() {
 /// output does not compile. `in_dim` is the first layer's input, `out_dim` the last one's output.
 template <Layer First, Layer... Rest>
 struct Chain {
-    static_assert((sizeof...(Rest) == 0 || (detail::check_chain<First, Rest...>(), true)));
+    static_assert((static_cast<void>(detail::check_chain<First, Rest...>()), true));
     static constexpr auto in_dim = First::in_dim;
     static constexpr auto out_dim = std::tuple_element_t<sizeof...(Rest), std::tuple<First, Rest...>>::out_dim;
     std::tuple<First, Rest...> layers;  ///< the layers, in order

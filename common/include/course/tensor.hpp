@@ -671,7 +671,8 @@ template <class M, Shaped V>
 void add_to_each_column(M&& m, const V& v) {
     using X = std::remove_cvref_t<M>;
     constexpr bool ok = check::column_bias_fits<shape_of<X>, shape_of<V>>::value;
-    static_assert(ok, "add_to_each_column(m, v): v must be a column vector with as many rows as m");
+    static_assert(check::column_bias_fits<shape_of<X>, shape_of<V>>::value,
+                  "add_to_each_column(m, v): v must be a column vector with as many rows as m");
     if constexpr (ok && detail::check_scalars<X, V>()) m.eigen().colwise() += v.eigen().col(0);
 }
 
@@ -680,7 +681,8 @@ template <class M, Shaped V>
 void add_to_each_row(M&& m, const V& v) {
     using X = std::remove_cvref_t<M>;
     constexpr bool ok = check::row_bias_fits<shape_of<X>, shape_of<V>>::value;
-    static_assert(ok, "add_to_each_row(m, v): v must be a row vector with as many columns as m");
+    static_assert(check::row_bias_fits<shape_of<X>, shape_of<V>>::value,
+                  "add_to_each_row(m, v): v must be a row vector with as many columns as m");
     if constexpr (ok && detail::check_scalars<X, V>()) m.eigen().rowwise() += v.eigen().row(0);
 }
 

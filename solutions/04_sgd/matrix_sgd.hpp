@@ -1,0 +1,95 @@
+/// @file solutions/04_sgd/matrix_sgd.hpp
+/// @brief Chapter 04 reference solutions, the fast path: a whole mini-batch as one matrix X
+/// (n_0, M), forward and backward as matrix products into buffers allocated once.
+///
+/// Shapes (M the batch size, n_k = Sizes[k]; layer k maps n_k -> n_{k+1}):
+/// Z (n_{k+1}, M) = W (n_{k+1}, n_k) x A_in (n_k, M) + b 1ᵀ;  Δ (n_{k+1}, M);
+/// ∇W (n_{k+1}, n_k) = Δ (n_{k+1}, M) x A_inᵀ (M, n_k);  ∇b (n_{k+1}) = Δ 1 (row sums).
+#pragma once
+
+#include <algorithm>
+#include <numeric>
+#include <span>
+#include <type_traits>
+#include <vector>
+
+#include "04_sgd/minibatch.hpp"
+#include "04_sgd/sgd.hpp"
+#include "course/rng.hpp"
+
+namespace course::ch04 {
+
+/// Exercise `forward_matrix`: the forward pass of the batch in ws.xt (X = ws.xt.T()), for every layer k in order:
+/// Z = W A_in + b 1ᵀ into `ws.z<k>()` (matmul_small, then add_to_each_column), A = σ(Z) into `ws.a<k>()`
+/// (sigmoid_into). A_in is `ws.input<k>()`. Nothing is allocated.
+template <class S, int M, int... Sizes>
+void forward_matrix(MatrixWorkspace<BasicNetwork<S, Sizes...>, M>& ws, const BasicNetwork<S, Sizes...>& net) {
+    ch02::static_for<sizeof...(Sizes) - 1>([&](auto k) {
+        const auto& layer = net.template layer<k>();
+        auto& z = ws.template z<k>();
+        matmul_small(z, layer.w, ws.template input<k>());  // (n_{k+1}, n_k) x (n_k, M) -> (n_{k+1}, M)
+        add_to_each_column(z, layer.b);              // + b for every example
+        sigmoid_into(ws.template a<k>(), z);         // A = σ(Z)  (n_{k+1}, M)
+    });
+}
+
+/// Exercise `backprop_matrix`: ∇C summed over the M examples of the batch (X = ws.xt.T(), ws.y) into
+/// ws.grad, with every example's backprop done at once as matrix products:
+/// forward_matrix; Δ^L = (A^L − Y) ⊙ σ′(Z^L); for k = L−1 … 0: if k < L−1,
+/// Δ_k = (W_{k+1}ᵀ Δ_{k+1}) ⊙ σ′(Z_k); then ∇W_k = Δ_k A_inᵀ and ∇b_k = row sums of Δ_k.
+/// σ′(Z) = A ⊙ (1 − A) (times_sigmoid_prime). No per-example loop, nothing allocated.
+template <class S, int M, int... Sizes>
+void backprop_matrix(MatrixWorkspace<BasicNetwork<S, Sizes...>, M>& ws, const BasicNetwork<S, Sizes...>& net) {
+    constexpr std::size_t L = sizeof...(Sizes) - 1;
+    forward_matrix(ws, net);
+    auto& out_delta = ws.template delta<L - 1>();
+    out_delta = ws.template a<L - 1>();                     // A^L          (n_L, M)
+    out_delta -= ws.y;                                      // A^L − Y: ∂C/∂A^L of the quadratic cost
+    times_sigmoid_prime(out_delta, ws.template a<L - 1>()); // BP1: ⊙ σ′(Z^L)
+    ch02::static_for_reverse<L>([&](auto k) {
+        constexpr std::size_t K = k;
+        auto& delta = ws.template delta<K>();
+        if constexpr (K + 1 < L) {                          // BP2
+            matmul_small(delta, net.template layer<K + 1>().w.T(), ws.template delta<K + 1>());  // (n_{k+1}, n_{k+2}) x (n_{k+2}, M)
+            times_sigmoid_prime(delta, ws.template a<K>());
+        }
+        auto& g = ws.grad.template layer<K>();
+        matmul_small(g.w, delta, ws.template input<K>().T());  // BP4: (n_{k+1}, M) x (M, n_k) -> (n_{k+1}, n_k)
+        row_sums_into(g.b, delta);                          // BP3: Σ over the batch (n_{k+1})
+    });
+}
+
+/// One gradient-descent step on the batch already in ws.xt / ws.y: backprop_matrix, then
+/// w ← w − (η/M) ∇w, b ← b − (η/M) ∇b. (Given: it is `update_mini_batch` with the fast backprop.)
+template <class S, int M, int... Sizes>
+void update_mini_batch_matrix(BasicNetwork<S, Sizes...>& net, MatrixWorkspace<BasicNetwork<S, Sizes...>, M>& ws,
+                              std::type_identity_t<S> eta) {
+    backprop_matrix(ws, net);
+    const S step = eta / S(M);
+    ch02::for_each_parameter(net, ws.grad, [&](auto& p, const auto& g) { add_scaled(p, -step, g); });
+}
+
+/// `sgd` with the matrix-based mini-batch (batch size M, a compile-time constant): the same shuffle
+/// and the same batches as `sgd(net, train, epochs, M, eta, rng, on_epoch)`, so the two agree up to
+/// rounding. A last batch shorter than M goes through the per-example `update_mini_batch`.
+/// (Given.) The workspace is allocated once, here.
+template <int M, class S, int... Sizes, class OnEpoch = NoCallback>
+void sgd_matrix(BasicNetwork<S, Sizes...>& net, const TrainingSetFor<BasicNetwork<S, Sizes...>>& train, int epochs,
+                std::type_identity_t<S> eta, Rng& rng, OnEpoch&& on_epoch = {}) {
+    MatrixWorkspace<BasicNetwork<S, Sizes...>, M> ws;
+    std::vector<std::size_t> order(train.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    const std::span<const std::size_t> all(order);
+    const std::size_t full = order.size() / M * M;
+    for (int e = 1; e <= epochs; ++e) {
+        rng.shuffle(order);
+        for (std::size_t k = 0; k < full; k += M) {
+            load_batch(ws, train, all.subspan(k, M));
+            update_mini_batch_matrix(net, ws, eta);
+        }
+        if (full < order.size()) update_mini_batch(net, train, all.subspan(full), eta);
+        on_epoch(e);
+    }
+}
+
+}  // namespace course::ch04
