@@ -523,7 +523,7 @@ def cmd_docs(args: list[str]) -> int:
 
 def cmd_bench(args: list[str]) -> int:
     prepare_learner_build()
-    r = run(["cmake", "--build", str(LEARN_BUILD), "--target", "benchmarks"])
+    r = run(["cmake", "--build", str(LEARN_BUILD), "--target", "benchmarks", "demo_04_sgd"])
     if r.returncode != 0:
         return r.returncode
     code = 0
@@ -535,7 +535,7 @@ def cmd_bench(args: list[str]) -> int:
     script = ROOT / "tools" / "bench_mnist.py"
     if script.exists():
         print(color("1", "\nOne epoch of the book's experiment: numpy vs the course's C++"), flush=True)
-        code |= run(["/usr/bin/python3", str(script), "--build", str(LEARN_BUILD)]).returncode
+        code |= run(["/usr/bin/python3", str(script), "--demo", str(LEARN_BUILD / "demo_04_sgd")]).returncode
     return code
 
 

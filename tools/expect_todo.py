@@ -7,6 +7,7 @@ Runs the Boost.Test binary with an XML log and checks every test case: it must e
 exception whose message says "not implemented yet", with no failed assertion before it. A test
 case that passes against the stubs tests nothing of the exercise, and fails this check too.
 """
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -42,7 +43,8 @@ def main() -> int:
         return 1
     for b in bad:
         print("FAIL " + b)
-    print(f"{count - len(bad)} of {count} test cases fail only as 'not implemented yet'")
+    name = os.path.basename(sys.argv[1]).removeprefix("test_").removesuffix("_stubs")
+    print(f"{name}: {count - len(bad)} of {count} test cases fail only as 'not implemented yet'")
     return 1 if bad else 0
 
 
