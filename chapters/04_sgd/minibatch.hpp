@@ -138,16 +138,6 @@ void load_batch(MatrixWorkspace<BasicNetwork<S, In, Rest...>, M>& ws,
 // Helpers for the hot loop (no temporaries)
 // ---------------------------------------------------------------------------------------------
 
-/// `out = a b` like `matmul`, for the thin products of a mini-batch ((30, 784) x (784, 10),
-/// (30, 10) x (10, 784)): every entry computed directly, without the blocking and packing that pay
-/// off only for large matrices — 1.5–2.5× faster than `matmul` at the book's sizes (tests/bench).
-/// The same shape checks as `matmul`.
-template <class O, Shaped A, Shaped B>
-void matmul_small(O&& out, const A& a, const B& b) {
-    if constexpr (detail::check_product_into<std::remove_cvref_t<O>, A, B>())
-        out.eigen().noalias() = a.eigen().lazyProduct(b.eigen());
-}
-
 /// out = σ(z), entry by entry; out and z have the same shape (they may be the same matrix).
 template <Shaped O, Shaped Z>
 void sigmoid_into(O& out, const Z& z) {
@@ -161,15 +151,6 @@ void times_sigmoid_prime(D& delta, const A& a) {
     using S = typename A::scalar_type;
     if constexpr (detail::check_same_shape<D, A>())
         delta.eigen().array() *= a.eigen().array() * (S(1) - a.eigen().array());
-}
-
-/// out = the sum of each row of m: (R, C) -> (R). The bias gradient of a batch of columns.
-template <Shaped O, Shaped A>
-void row_sums_into(O& out, const A& m) {
-    static_assert(check::shapes_match<shape_of<O>, Shape<A::row_dim, 1>>::value,
-                  "row_sums_into(out, m): out must be a column vector with m's rows");
-    if constexpr (check::shapes_match<shape_of<O>, Shape<A::row_dim, 1>>::value)
-        out.eigen() = m.eigen().rowwise().sum();
 }
 
 // ---------------------------------------------------------------------------------------------

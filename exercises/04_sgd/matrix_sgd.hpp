@@ -21,12 +21,12 @@
 namespace course::ch04 {
 
 /// Exercise `forward_matrix`: the forward pass of the batch in ws.xt (X = ws.xt.T()), for every layer k in order:
-/// Z = W A_in + b 1ᵀ into `ws.z<k>()` (matmul_small, then add_to_each_column), A = σ(Z) into `ws.a<k>()`
+/// Z = W A_in + b 1ᵀ into `ws.z<k>()` (matmul, then add_to_each_column), A = σ(Z) into `ws.a<k>()`
 /// (sigmoid_into). A_in is `ws.input<k>()`. Nothing is allocated.
 template <class S, int M, int... Sizes>
 void forward_matrix(MatrixWorkspace<BasicNetwork<S, Sizes...>, M>& ws, const BasicNetwork<S, Sizes...>& net) {
     // TODO: ch02::static_for<number of layers>([&](auto k) { ... }) and, for layer k:
-    //       matmul_small(ws.template z<k>(), W, ws.template input<k>()); add_to_each_column(z, b);
+    //       matmul(ws.template z<k>(), W, ws.template input<k>()); add_to_each_column(z, b);
     //       sigmoid_into(ws.template a<k>(), z).
     course::todo("04_sgd", "forward_matrix");
 }
@@ -39,8 +39,8 @@ void forward_matrix(MatrixWorkspace<BasicNetwork<S, Sizes...>, M>& ws, const Bas
 template <class S, int M, int... Sizes>
 void backprop_matrix(MatrixWorkspace<BasicNetwork<S, Sizes...>, M>& ws, const BasicNetwork<S, Sizes...>& net) {
     // TODO: forward_matrix; the output layer's Δ = (A − Y) then times_sigmoid_prime(Δ, A);
-    //       ch02::static_for_reverse over the layers: Δ_k from Δ_{k+1} (matmul_small with W_{k+1}.T()),
-    //       then matmul_small(ws.grad's w, Δ_k, ws.template input<k>().T()) and row_sums_into(grad's b, Δ_k).
+    //       ch02::static_for_reverse over the layers: Δ_k from Δ_{k+1} (matmul with W_{k+1}.T()),
+    //       then matmul(ws.grad's w, Δ_k, ws.template input<k>().T()) and row_sums(grad's b, Δ_k).
     course::todo("04_sgd", "backprop_matrix");
 }
 

@@ -20,14 +20,14 @@
 namespace course::ch04 {
 
 /// Exercise `forward_matrix`: the forward pass of the batch in ws.xt (X = ws.xt.T()), for every layer k in order:
-/// Z = W A_in + b 1ᵀ into `ws.z<k>()` (matmul_small, then add_to_each_column), A = σ(Z) into `ws.a<k>()`
+/// Z = W A_in + b 1ᵀ into `ws.z<k>()` (matmul, then add_to_each_column), A = σ(Z) into `ws.a<k>()`
 /// (sigmoid_into). A_in is `ws.input<k>()`. Nothing is allocated.
 template <class S, int M, int... Sizes>
 void forward_matrix(MatrixWorkspace<BasicNetwork<S, Sizes...>, M>& ws, const BasicNetwork<S, Sizes...>& net) {
     ch02::static_for<sizeof...(Sizes) - 1>([&](auto k) {
         const auto& layer = net.template layer<k>();
         auto& z = ws.template z<k>();
-        matmul_small(z, layer.w, ws.template input<k>());  // (n_{k+1}, n_k) x (n_k, M) -> (n_{k+1}, M)
+        matmul(z, layer.w, ws.template input<k>());  // (n_{k+1}, n_k) x (n_k, M) -> (n_{k+1}, M)
         add_to_each_column(z, layer.b);              // + b for every example
         sigmoid_into(ws.template a<k>(), z);         // A = σ(Z)  (n_{k+1}, M)
     });
@@ -50,12 +50,12 @@ void backprop_matrix(MatrixWorkspace<BasicNetwork<S, Sizes...>, M>& ws, const Ba
         constexpr std::size_t K = k;
         auto& delta = ws.template delta<K>();
         if constexpr (K + 1 < L) {                          // BP2
-            matmul_small(delta, net.template layer<K + 1>().w.T(), ws.template delta<K + 1>());  // (n_{k+1}, n_{k+2}) x (n_{k+2}, M)
+            matmul(delta, net.template layer<K + 1>().w.T(), ws.template delta<K + 1>());  // (n_{k+1}, n_{k+2}) x (n_{k+2}, M)
             times_sigmoid_prime(delta, ws.template a<K>());
         }
         auto& g = ws.grad.template layer<K>();
-        matmul_small(g.w, delta, ws.template input<K>().T());  // BP4: (n_{k+1}, M) x (M, n_k) -> (n_{k+1}, n_k)
-        row_sums_into(g.b, delta);                          // BP3: Σ over the batch (n_{k+1})
+        matmul(g.w, delta, ws.template input<K>().T());  // BP4: (n_{k+1}, M) x (M, n_k) -> (n_{k+1}, n_k)
+        row_sums(g.b, delta);                          // BP3: Σ over the batch (n_{k+1})
     });
 }
 

@@ -12,6 +12,6 @@ int main() {
 #else
     course::Mat<784, 10> x;
 #endif
-    course::ch04::matmul_small(ws.z<0>(), net.layer<0>().w, x);
+    course::matmul(ws.z<0>(), net.layer<0>().w, x);
     return int(ws.z<0>()(0, 0));
 }

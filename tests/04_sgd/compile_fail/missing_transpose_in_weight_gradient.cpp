@@ -7,9 +7,9 @@ int main() {
     using Net = course::ch04::Network<784, 30, 10>;
     course::ch04::MatrixWorkspace<Net, 10> ws;
 #ifndef COURSE_FIXED
-    course::ch04::matmul_small(ws.grad.layer<0>().w, ws.delta<0>(), ws.input<0>());
+    course::matmul(ws.grad.layer<0>().w, ws.delta<0>(), ws.input<0>());
 #else
-    course::ch04::matmul_small(ws.grad.layer<0>().w, ws.delta<0>(), ws.input<0>().T());
+    course::matmul(ws.grad.layer<0>().w, ws.delta<0>(), ws.input<0>().T());
 #endif
     return int(ws.grad.layer<0>().w(0, 0));
 }
