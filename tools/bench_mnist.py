@@ -149,7 +149,7 @@ def blas_in_use() -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--demo", default=str(REPO / "build" / "demo_04_sgd"), help="the demo_04_sgd binary")
+    ap.add_argument("--demo", default=str(REPO / "build" / "learner" / "demo_04_sgd"), help="the demo_04_sgd binary")
     ap.add_argument("--data", default="fashion-mnist")
     ap.add_argument("--limit", type=int, default=50000, help="training images (the book: 50,000)")
     ap.add_argument("--epochs", type=int, default=1, help="numpy epochs to time (the mean is reported)")

@@ -48,13 +48,17 @@ Vec<N, S> one_hot(int j) {
 }
 
 /// The first `limit` (all when 0) labelled images as a training set with one-hot targets (10).
+/// The images are moved, not copied: a training run holds one copy of its data set.
 template <int Pixels>
-TrainingSet<Pixels, 10> to_training_set(const LabelledImages<Pixels>& d, std::size_t limit = 0) {
-    const std::size_t n = limit > 0 ? std::min(limit, d.size()) : d.size();
+TrainingSet<Pixels, 10> to_training_set(LabelledImages<Pixels>&& d, std::size_t limit = 0) {
+    if (limit > 0 && limit < d.size()) {
+        d.x.resize(limit);
+        d.y.resize(limit);
+    }
     TrainingSet<Pixels, 10> out;
-    out.x.assign(d.x.begin(), d.x.begin() + std::ptrdiff_t(n));
-    out.y.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) out.y.push_back(one_hot<10>(d.y[i]));
+    out.x = std::move(d.x);
+    out.y.reserve(out.x.size());
+    for (std::size_t i = 0; i < out.x.size(); ++i) out.y.push_back(one_hot<10>(d.y[i]));
     return out;
 }
 

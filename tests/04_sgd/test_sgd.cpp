@@ -7,7 +7,7 @@
 #include <numeric>
 #include <vector>
 
-#include "04_sgd/matrix_sgd.hpp"
+#include "04_sgd/matrix_training.hpp"
 #include "04_sgd/sgd.hpp"
 #include "course/gradcheck.hpp"
 

@@ -10,7 +10,7 @@
 #include <numeric>
 #include <vector>
 
-#include "04_sgd/matrix_sgd.hpp"
+#include "04_sgd/matrix_training.hpp"
 #include "04_sgd/sgd.hpp"
 
 using namespace course;
