@@ -7,8 +7,10 @@
 
 #include "02_sigmoid_mlp/sigmoid_mlp.hpp"
 #include "course/gradcheck.hpp"
+#include "../support/naive_network.hpp"
 
 using namespace course;
+using namespace course::test;
 using namespace course::ch02;
 
 // The network type derives every weight's shape from the list of sizes (checked at compile time).
@@ -22,40 +24,9 @@ static_assert(Network<784, 30, 10>::num_parameters == 23860);
 
 namespace {
 
-double ref_sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
-// feedforward by explicit loops: a_j ← σ(Σ_k w_jk a_k + b_j), layer after layer, in double.
-template <class S, int... Sizes>
-std::vector<double> naive_feedforward(const BasicNetwork<S, Sizes...>& net, const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x) {
-    std::vector<double> a(x.data(), x.data() + x.size);
-    static_for<sizeof...(Sizes) - 1>([&](auto l) {
-        const auto& layer = net.template layer<l>();
-        using L = std::remove_cvref_t<decltype(layer)>;
-        std::vector<double> next(L::out_dim);
-        for (int j = 0; j < L::out_dim; ++j) {
-            double z = layer.b[j];
-            for (int k = 0; k < L::in_dim; ++k) z += double(layer.w(j, k)) * a[k];
-            next[j] = ref_sigmoid(z);
-        }
-        a = std::move(next);
-    });
-    return a;
-}
 
-template <class Net>
-Net random_network(std::uint64_t seed, double stddev = 1.0) {
-    Net net;
-    Rng rng(seed);
-    for_each_parameter(net, [&](auto& p) { rng.fill_normal(p, 0.0, stddev); });
-    return net;
-}
 
-template <auto N, class S>
-Vec<N, S> random_vector(Rng& rng, double lo = 0.0, double hi = 1.0) {
-    Vec<N, S> v;
-    rng.fill_uniform(v, lo, hi);
-    return v;
-}
 
 }  // namespace
 

@@ -9,8 +9,10 @@
 
 #include "03_backprop/backprop.hpp"
 #include "course/gradcheck.hpp"
+#include "../support/naive_network.hpp"
 
 using namespace course;
+using namespace course::test;
 using namespace course::ch03;
 using ch02::for_each_parameter;
 using ch02::static_for;
@@ -33,7 +35,6 @@ constexpr double tolerance = 1e-6;  // the largest relative error a gradient che
 // reach 1e-6 on the smallest gradients of a deep network).
 constexpr double step = 1e-4;
 
-double ref_sigmoid(double z) { return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z)); }
 
 // ½ ‖a − y‖², by a loop.
 template <class A, class Y>
@@ -43,23 +44,6 @@ double ref_quadratic_cost(const A& a, const Y& y) {
     return c;
 }
 
-// feedforward by explicit loops, in double (independent of chapter 02's code).
-template <class S, int... Sizes>
-std::vector<double> naive_feedforward(const BasicNetwork<S, Sizes...>& net, const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x) {
-    std::vector<double> a(x.data(), x.data() + x.size);
-    static_for<sizeof...(Sizes) - 1>([&](auto l) {
-        const auto& layer = net.template layer<l>();
-        using L = std::remove_cvref_t<decltype(layer)>;
-        std::vector<double> next(L::out_dim);
-        for (int j = 0; j < L::out_dim; ++j) {
-            double z = layer.b[j];
-            for (int k = 0; k < L::in_dim; ++k) z += double(layer.w(j, k)) * a[k];
-            next[j] = ref_sigmoid(z);
-        }
-        a = std::move(next);
-    });
-    return a;
-}
 
 template <class S, int... Sizes>
 double ref_cost(const BasicNetwork<S, Sizes...>& net, const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x,
@@ -70,20 +54,7 @@ double ref_cost(const BasicNetwork<S, Sizes...>& net, const Vec<BasicNetwork<S, 
     return c;
 }
 
-template <class Net>
-Net random_network(std::uint64_t seed) {
-    Net net;
-    Rng rng(seed);
-    for_each_parameter(net, [&](auto& p) { rng.fill_normal(p); });
-    return net;
-}
 
-template <auto N, class S>
-Vec<N, S> random_vector(Rng& rng, double lo, double hi) {
-    Vec<N, S> v;
-    rng.fill_uniform(v, lo, hi);
-    return v;
-}
 
 // The largest relative error of the analytic gradient against central differences, for every
 // parameter matrix in order w^1, b^1, w^2, b^2, …; the cost is evaluated by `cost(net)`.
