@@ -168,7 +168,7 @@ def first_error(output: str) -> str:
         m = re.search(r"([^\s:]+):(\d+):\d+: error: (.*)", line)
         if m:
             path = m.group(1)
-            if (t := re.search(r"/tracks/\w+/[^/]+/(.*)", path)):
+            if (t := re.search(r"(?:^|/)tracks/\w+/[^/]+/(.*)", path)):
                 path = "exercises/" + t.group(1)
             for top in ("exercises/", "solutions/", "tests/", "chapters/", "common/"):
                 if top in path:
