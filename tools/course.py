@@ -280,6 +280,9 @@ def cmd_status(args: list[str]) -> int:
     if only:
         chapters = [find_chapter(chapters, only[0])]
     prepare_learner_build()
+    if len(chapters) > 1:
+        # every chapter's tests at once (both cores); a chapter that does not compile is reported below
+        run(["cmake", "--build", str(LEARN_BUILD), "--target", "learner", "--", "-k", "0"], capture_output=True)
     for ch in chapters:
         check_chapter(ch)
     if as_json:
