@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
@@ -628,6 +629,7 @@ COMMANDS = {"status": cmd_status, "check": cmd_check, "watch": cmd_watch, "hint"
 
 
 def main(argv: list[str]) -> int:
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `./course | head` ends quietly
     if argv and argv[0] in ("help", "-h", "--help"):
         print(__doc__)
         return 0
