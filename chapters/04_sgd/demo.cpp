@@ -4,19 +4,29 @@
 //
 //   demo_04_sgd [mnist-10k | fashion-mnist | mnist] [--epochs N] [--seed S] [--eta X]
 //               [--per-example] [--train-limit N] [--no-figures] [--bench-epoch]
+//               [--init scaled] [--l2 LAMBDA] [--cost cross-entropy] [--output softmax]
 //
 // Figures: figures_dir()/ch04_accuracy_<data>.svg, ch04_cost_<data>.svg, ch04_misclassified_<data>.png.
+// The going-further variants (going_further.hpp), combinable: --init scaled draws w from N(0, 1/n_in);
+// --l2 LAMBDA decays the weights (w ← (1 − ηλ/n) w − …, n the training set's size); --cost
+// cross-entropy and --output softmax (log-likelihood cost) change δ^L to a^L − y. With any of them the
+// training runs example by example (update_mini_batch_l2 with the chosen cost's gradient), and the
+// figures' names end in the variant, e.g. ch04_accuracy_mnist-10k_ce-scaled-l2.svg.
 // --bench-epoch times one epoch of the per-example and of the matrix-based mini-batch on the
 // first 50,000 training images (tools/bench_mnist.py compares them with numpy).
 #include <sys/resource.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <numeric>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "04_sgd/going_further.hpp"
 #include "04_sgd/matrix_training.hpp"
 #include "04_sgd/sgd.hpp"
 #include "course/data.hpp"
@@ -41,6 +51,26 @@ struct Options {
     bool figures = true;
     bool bench_epoch = false;
     std::size_t train_limit = 0;  // 0: the book's split (50,000 of 60,000), or all of mnist-10k's 8,000
+    // going further (going_further.hpp); all off by default
+    bool init_scaled = false;       // --init scaled: w ~ N(0, 1/n_in) instead of N(0, 1)
+    float lambda = 0.0f;            // --l2 LAMBDA: weight decay 1 − ηλ/n per step (0: none)
+    bool cross_entropy = false;     // --cost cross-entropy (instead of quadratic)
+    bool softmax = false;           // --output softmax, with the log-likelihood cost
+
+    /// True when a going-further variant is on: training then runs example by example.
+    bool variant() const { return init_scaled || lambda != 0.0f || cross_entropy || softmax; }
+    /// The variant's short name, for figure files: "ce-scaled-l2"; empty for the book's network.
+    std::string variant_tag() const {
+        std::string t;
+        auto add = [&](const char* part) { t += (t.empty() ? "" : "-") + std::string(part); };
+        if (cross_entropy) add("ce");
+        if (softmax) add("softmax");
+        if (init_scaled) add("scaled");
+        if (lambda != 0.0f) add("l2");
+        return t;
+    }
+    /// The cost the training minimises (without the L2 term).
+    const char* cost_name() const { return softmax ? "log-likelihood" : cross_entropy ? "cross-entropy" : "quadratic"; }
 };
 
 /// What the reference gets, so that the learner can compare.
@@ -49,6 +79,12 @@ std::string expected_for(const std::string& data) {
     if (data == "fashion-mnist") return "≈ 85.5% (numpy float64 network.py on the first 50,000 images)";
     if (data == "mnist") return "~95% (the book: 94.9–95.4% after 30 epochs)";
     return "(no reference figure for this data set)";
+}
+
+/// What the reference gets with a going-further variant (measured: README, "Going further").
+std::string expected_for(const Options& o) {
+    if (!o.variant()) return expected_for(o.data);
+    return "(no reference figure for this combination: see the README's Going further table)";
 }
 
 long peak_rss_kib() {
@@ -60,7 +96,8 @@ long peak_rss_kib() {
 [[noreturn]] void usage(const std::string& why) {
     std::fprintf(stderr,
                  "%s\nusage: demo_04_sgd [mnist-10k | fashion-mnist | mnist] [--epochs N] [--seed S] [--eta X]\n"
-                 "                   [--per-example] [--train-limit N] [--no-figures] [--bench-epoch]\n",
+                 "                   [--per-example] [--train-limit N] [--no-figures] [--bench-epoch]\n"
+                 "                   [--init scaled] [--l2 LAMBDA] [--cost cross-entropy] [--output softmax]\n",
                  why.c_str());
     std::exit(2);
 }
@@ -81,6 +118,20 @@ Options parse(int argc, char** argv) {
             else if (a == "--per-example") o.per_example = true;
             else if (a == "--no-figures") o.figures = false;
             else if (a == "--bench-epoch") o.bench_epoch = true;
+            else if (a == "--init") {
+                const std::string v = value();
+                if (v != "scaled" && v != "normal") usage("--init takes scaled (N(0, 1/n_in)) or normal (N(0, 1), the default)");
+                o.init_scaled = v == "scaled";
+            } else if (a == "--l2") o.lambda = std::stof(value());
+            else if (a == "--cost") {
+                const std::string v = value();
+                if (v != "cross-entropy" && v != "quadratic") usage("--cost takes cross-entropy or quadratic (the default)");
+                o.cross_entropy = v == "cross-entropy";
+            } else if (a == "--output") {
+                const std::string v = value();
+                if (v != "softmax" && v != "sigmoid") usage("--output takes softmax or sigmoid (the default)");
+                o.softmax = v == "softmax";
+            }
             else if (a == "--help" || a == "-h") usage("Chapter 04: the book's [784, 30, 10] network trained by mini-batch SGD.");
             else if (!a.empty() && a[0] == '-') usage("unknown option " + a);
             else o.data = a;
@@ -89,6 +140,10 @@ Options parse(int argc, char** argv) {
         }
     }
     if (o.epochs < 1) usage("--epochs must be at least 1");
+    if (o.lambda < 0.0f) usage("--l2 takes a λ of 0 or more");
+    if (o.softmax && o.cross_entropy)
+        usage("--output softmax has its own cost, the log-likelihood: leave out --cost cross-entropy");
+    if (o.bench_epoch && o.variant()) usage("--bench-epoch times the book's network: leave out the going-further options");
     return o;
 }
 
@@ -108,6 +163,35 @@ void train_epoch(Net& net, const TrainingSet<784, 10>& train, std::vector<std::s
         }
         if (bar && (k / batch_size) % 100 == 0) bar->tick(std::min<std::size_t>(100 * batch_size, order.size() - k));
     }
+}
+
+/// One epoch with a going-further variant, example by example: the same shuffles as train_epoch,
+/// each mini-batch stepped by update_mini_batch_l2 with the variant's cost (update_mini_batch when
+/// only the initialisation differs from the book's).
+void train_epoch_variant(Net& net, const TrainingSet<784, 10>& train, std::vector<std::size_t>& order, Rng& rng,
+                         const Options& o, Progress* bar) {
+    rng.shuffle(order);
+    const std::span<const std::size_t> all(order);
+    for (std::size_t k = 0; k < order.size(); k += batch_size) {
+        const auto batch = all.subspan(k, std::min<std::size_t>(batch_size, order.size() - k));
+        if (o.softmax) update_mini_batch_l2(net, train, batch, o.eta, o.lambda, train.size(), SoftmaxGradient{});
+        else if (o.cross_entropy) update_mini_batch_l2(net, train, batch, o.eta, o.lambda, train.size(), CrossEntropyGradient{});
+        else if (o.lambda != 0.0f) update_mini_batch_l2(net, train, batch, o.eta, o.lambda, train.size(), QuadraticGradient{});
+        else update_mini_batch(net, train, batch, o.eta);
+        if (bar && (k / batch_size) % 100 == 0) bar->tick(std::min<std::size_t>(100 * batch_size, order.size() - k));
+    }
+}
+
+/// The average cost the variant minimises (without the L2 term) over labelled images.
+double variant_cost(const Net& net, const Options& o, const std::vector<Vec<784>>& x, const std::vector<int>& y) {
+    if (!o.softmax && !o.cross_entropy) return quadratic_cost(net, x, y);
+    double total = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        const auto target = one_hot<10>(y[i]);
+        total += o.softmax ? double(log_likelihood_cost(feedforward_softmax(net, x[i]), target))
+                           : double(ch03::cross_entropy_cost(ch02::feedforward(net, x[i]), target));
+    }
+    return x.empty() ? 0.0 : total / double(x.size());
 }
 
 std::string percent(int correct, std::size_t total) {
@@ -152,14 +236,20 @@ int run(const Options& o) {
     const std::size_t limit = o.train_limit ? o.train_limit : (o.data == "mnist-10k" ? 0 : 50000);
     MnistSplit data = load_mnist_like(o.data, limit, 0);
     const auto train = to_training_set(std::move(data.train));
+    const bool per_example = o.per_example || o.variant();
     std::printf("Chapter 04: [784, 30, 10], mini-batch %d, eta %.2f, %d epochs, seed %llu, %s path\n", batch_size,
-                double(o.eta), o.epochs, static_cast<unsigned long long>(o.seed), o.per_example ? "per-example" : "matrix");
+                double(o.eta), o.epochs, static_cast<unsigned long long>(o.seed), per_example ? "per-example" : "matrix");
+    if (o.variant())
+        std::printf("going further: init %s, %s output, %s cost, L2 lambda %g (n = %zu: decay 1 - eta*lambda/n = %.6f)\n",
+                    o.init_scaled ? "N(0, 1/n_in)" : "N(0, 1)", o.softmax ? "softmax" : "sigmoid", o.cost_name(),
+                    double(o.lambda), train.size(), 1.0 - double(o.eta) * double(o.lambda) / double(train.size()));
     std::printf("data: %s, %zu training / %zu test images (%s)\n", o.data.c_str(), train.size(), data.test.size(),
                 data_dir().c_str());
 
     Rng rng(o.seed);
     Net net;
-    ch02::init_normal(net, rng);
+    if (o.init_scaled) init_scaled(net, rng);
+    else ch02::init_normal(net, rng);
     MatrixWorkspace<Net, batch_size> ws;
     std::vector<std::size_t> order(train.size());
     std::iota(order.begin(), order.end(), std::size_t(0));
@@ -172,7 +262,8 @@ int run(const Options& o) {
     for (int e = 1; e <= o.epochs; ++e) {
         {
             Progress bar("epoch " + std::to_string(e), train.size());
-            train_epoch(net, train, order, rng, o.eta, o.per_example, ws, &bar);
+            if (o.variant()) train_epoch_variant(net, train, order, rng, o, &bar);
+            else train_epoch(net, train, order, rng, o.eta, o.per_example, ws, &bar);
             bar.tick(train.size());
         }
         if (!all_parameters_finite(net)) {
@@ -183,9 +274,10 @@ int run(const Options& o) {
             return 3;
         }
         correct = ch02::evaluate(net, data.test.x, data.test.y);
-        const double c = quadratic_cost(net, data.test.x, data.test.y);
-        std::printf("epoch %2d: %5d / %zu = %s   test cost %.4f\n", e, correct, data.test.size(),
-                    percent(correct, data.test.size()).c_str(), c);
+        const double c = o.variant() ? variant_cost(net, o, data.test.x, data.test.y)
+                                     : quadratic_cost(net, data.test.x, data.test.y);
+        std::printf("epoch %2d: %5d / %zu = %s   test cost %.4f%s\n", e, correct, data.test.size(),
+                    percent(correct, data.test.size()).c_str(), c, o.variant() ? (std::string(" (") + o.cost_name() + ")").c_str() : "");
         std::fflush(stdout);
         epochs.push_back(e);
         accuracy.push_back(100.0 * correct / double(data.test.size()));
@@ -197,22 +289,27 @@ int run(const Options& o) {
     if (o.figures) {
         try {
             const auto dir = figures_dir();
-            Plot("Test accuracy, [784, 30, 10] on " + o.data).xlabel("epoch").ylabel("accuracy (%)")
-                .line(epochs, accuracy, "test accuracy").save(dir / ("ch04_accuracy_" + o.data + ".svg"));
-            Plot("Quadratic cost on the test set, [784, 30, 10] on " + o.data).xlabel("epoch").ylabel("C")
-                .line(epochs, cost, "test cost").save(dir / ("ch04_cost_" + o.data + ".svg"));
+            // the book's network: ch04_accuracy_mnist-10k.svg; a variant: ch04_accuracy_mnist-10k_ce-scaled-l2.svg
+            const std::string name = o.data + (o.variant() ? "_" + o.variant_tag() : "");
+            const std::string net_name = o.variant() ? "[784, 30, 10] (" + o.variant_tag() + ")" : "[784, 30, 10]";
+            std::string cost_title = std::string(o.cost_name()) + " cost on the test set, ";
+            cost_title[0] = char(std::toupper(cost_title[0]));
+            Plot("Test accuracy, " + net_name + " on " + o.data).xlabel("epoch").ylabel("accuracy (%)")
+                .line(epochs, accuracy, "test accuracy").save(dir / ("ch04_accuracy_" + name + ".svg"));
+            Plot(cost_title + net_name + " on " + o.data).xlabel("epoch").ylabel("C")
+                .line(epochs, cost, "test cost").save(dir / ("ch04_cost_" + name + ".svg"));
             std::vector<std::vector<float>> images;
             std::vector<std::string> captions;
             for (std::size_t i = 0; i < data.test.size() && images.size() < 32; ++i) {
-                const int said = argmax(ch02::feedforward(net, data.test.x[i]));
+                const int said = argmax(ch02::feedforward(net, data.test.x[i]));  // softmax has the same argmax
                 if (said == data.test.y[i]) continue;
                 images.emplace_back(data.test.x[i].data(), data.test.x[i].data() + 784);
                 captions.push_back(std::to_string(data.test.y[i]) + " -> " + std::to_string(said));
             }
             if (!images.empty())
-                image_grid(dir / ("ch04_misclassified_" + o.data + ".png"),
+                image_grid(dir / ("ch04_misclassified_" + name + ".png"),
                            "Misclassified test images (label -> network's answer)", images, 28, 28, captions, 8);
-            std::printf("figures: %s/ch04_{accuracy,cost,misclassified}_%s.*\n", dir.c_str(), o.data.c_str());
+            std::printf("figures: %s/ch04_{accuracy,cost,misclassified}_%s.*\n", dir.c_str(), name.c_str());
         } catch (const std::exception& e) {
             std::fprintf(stderr, "warning: no figures: %s\n", e.what());
         }
@@ -220,7 +317,7 @@ int run(const Options& o) {
 
     std::printf("\nfinal test accuracy: %s (%d / %zu)\n", percent(correct, data.test.size()).c_str(), correct,
                 data.test.size());
-    std::printf("expected:            %s\n", expected_for(o.data).c_str());
+    std::printf("expected:            %s\n", expected_for(o).c_str());
     std::printf("peak RSS: %.1f MiB\n", double(peak_rss_kib()) / 1024.0);
     return 0;
 }

@@ -1,0 +1,163 @@
+/// @file solutions/04_sgd/going_further.hpp
+/// @brief Chapter 04 going further, reference solutions: Nielsen's improvements of chapter 3 of his
+/// book, one example at a time — the 1/√n_in initialisation, the step with L2 regularisation (for any
+/// cost: quadratic, cross-entropy, log-likelihood), and a softmax output layer with its backprop.
+///
+/// Shapes as in the chapter: layer k maps a^k (n_k) to a^{k+1} (n_{k+1}); w^{k+1} is (n_{k+1}, n_k).
+/// `demo_04_sgd --init scaled --l2 0.8 --cost cross-entropy` (or `--output softmax`) trains with them.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <span>
+#include <stdexcept>
+#include <type_traits>
+
+#include "03_backprop/backprop.hpp"
+#include "04_sgd/minibatch.hpp"
+#include "course/rng.hpp"
+
+namespace course::ch04 {
+
+/// Given: the log-likelihood cost of a softmax output, C = −Σ_j y_j ln a_j, which is −ln a_y for a
+/// one-hot y (the probability the network gives the right answer, on a log scale). A term whose y_j
+/// is 0 counts as 0.
+template <int N, class S>
+S log_likelihood_cost(const Vec<N, S>& a, const Vec<N, S>& y) {
+    S c = 0;
+    for (int j = 0; j < N; ++j)
+        if (y[j] != S(0)) c -= y[j] * std::log(a[j]);
+    return c;
+}
+
+/// Going further, exercise `init_scaled`: Nielsen's better initialisation. Every weight of a layer
+/// with n_in inputs from N(0, 1/n_in) (standard deviation 1/√n_in), every bias from N(0, 1); layer
+/// by layer, w then b, in the order of ch02::init_normal — so that one seed draws the same numbers
+/// and each weight is init_normal's divided by √n_in. Then z = w x + b starts with a standard
+/// deviation near 1, where σ is steep, instead of √(Σ_k x_k² + 1) (about 10 for an MNIST digit),
+/// where σ is flat and the hidden neurons learn slowly.
+template <class S, int... Sizes>
+void init_scaled(BasicNetwork<S, Sizes...>& net, Rng& rng) {
+    ch02::static_for<sizeof...(Sizes) - 1>([&](auto k) {
+        auto& layer = net.template layer<k>();
+        const double n_in = double(std::remove_cvref_t<decltype(layer)>::in_dim);
+        rng.fill_normal(layer.w, 0.0, 1.0 / std::sqrt(n_in));  // (n_{k+1}, n_k), N(0, 1/n_k)
+        rng.fill_normal(layer.b);                              // (n_{k+1}), N(0, 1)
+    });
+}
+
+/// Going further, exercise `update_mini_batch_l2`: one gradient-descent step on the examples `batch`
+/// (m indices into `data`) for the regularised cost C = (1/n) Σ_x C_x + (λ/2n) Σ_w w², where n is the
+/// size of the whole training set (not m):
+///
+///   w ← (1 − ηλ/n) w − (η/m) Σ_{i ∈ batch} ∂C_i/∂w,    b ← b − (η/m) Σ_{i ∈ batch} ∂C_i/∂b.
+///
+/// The weights decay, the biases do not. `gradient(net, x, y)` returns one example's ∇C_i typed like
+/// the network, for the cost of your choice: QuadraticGradient (ch03::backprop), CrossEntropyGradient
+/// (ch03::backprop_cross_entropy) or SoftmaxGradient (backprop_softmax), at the end of this file.
+/// λ = 0 gives chapter 04's step with that cost. An empty batch changes nothing; n must be positive.
+template <class S, int... Sizes, class Gradient>
+void update_mini_batch_l2(BasicNetwork<S, Sizes...>& net, const TrainingSetFor<BasicNetwork<S, Sizes...>>& data,
+                          std::span<const std::size_t> batch, std::type_identity_t<S> eta,
+                          std::type_identity_t<S> lambda, std::size_t n, Gradient&& gradient) {
+    if (n == 0) throw std::invalid_argument("update_mini_batch_l2: n, the training set's size, must be positive");
+    if (batch.empty()) return;
+    BasicNetwork<S, Sizes...> nabla;  // Σ ∇C_i, typed like the parameters; starts at 0
+    for (std::size_t i : batch) {
+        const BasicNetwork<S, Sizes...> g = gradient(net, data.x[i], data.y[i]);
+        ch02::for_each_parameter(nabla, g, [](auto& sum, const auto& d) { sum += d; });
+    }
+    const S decay = S(1) - eta * lambda / S(n);  // weight decay, once per step
+    const S step = eta / S(batch.size());
+    ch02::static_for<sizeof...(Sizes) - 1>([&](auto k) {
+        auto& layer = net.template layer<k>();
+        const auto& g = nabla.template layer<k>();
+        layer.w *= decay;                  // (n_{k+1}, n_k)
+        add_scaled(layer.w, -step, g.w);
+        add_scaled(layer.b, -step, g.b);  // (n_{k+1}): no decay
+    });
+}
+
+/// Going further, exercise `softmax`: a_j = e^{z_j} / Σ_k e^{z_k}, computed as
+/// e^{z_j − max z} / Σ_k e^{z_k − max z}: the same numbers (the factor e^{−max z} cancels), but no
+/// e^{…} overflows (every exponent is ≤ 0) and the sum is at least 1 (its largest term is e^0).
+/// The outputs are positive and sum to 1: a probability for each class.
+template <int N, class S>
+Vec<N, S> softmax(const Vec<N, S>& z) {
+    S top = z[0];
+    for (int j = 1; j < N; ++j) top = std::max(top, z[j]);
+    Vec<N, S> a = map(z, [top](S v) { return std::exp(v - top); });  // (N), each in (0, 1]
+    a /= sum(a);
+    return a;
+}
+
+/// Going further, exercise `feedforward_softmax`: the output for x of the network whose output layer
+/// is softmax: a^l = σ(z^l) for the hidden layers l < L, as in ch02::feedforward, then
+/// a^L = softmax(z^L). Softmax and σ are both increasing, so its largest entry is at the same index as
+/// ch02::feedforward's: accuracy is measured with ch02::evaluate unchanged.
+template <class S, int... Sizes>
+Vec<BasicNetwork<S, Sizes...>::out_dim, S> feedforward_softmax(const BasicNetwork<S, Sizes...>& net,
+                                                                const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x) {
+    constexpr std::size_t L = sizeof...(Sizes) - 1;
+    const auto cache = ch03::forward_pass(net, x);  // z^1 … z^L, and the σ of each
+    return softmax(cache.template z<L>());           // (n_L)
+}
+
+/// Going further, exercise `backprop_softmax`: ∇C for one example (x, y) with a softmax output layer
+/// and the log-likelihood cost C = −Σ_j y_j ln a^L_j, y summing to 1 (one-hot, for a digit). Its BP1
+/// is δ^L = a^L − y, as for cross-entropy; BP2–BP4 do not change (the hidden layers stay sigmoid).
+/// Returned typed like the parameters, as ch03::backprop.
+template <class S, int... Sizes>
+BasicNetwork<S, Sizes...> backprop_softmax(const BasicNetwork<S, Sizes...>& net,
+                                           const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x,
+                                           const Vec<BasicNetwork<S, Sizes...>::out_dim, S>& y) {
+    constexpr std::size_t L = sizeof...(Sizes) - 1;
+    const auto cache = ch03::forward_pass(net, x);
+    BasicNetwork<S, Sizes...> grad;
+    grad.template layer<L - 1>().b = softmax(cache.template z<L>()) - y;  // BP1: δ^L = a^L − y
+    ch02::static_for_reverse<L>([&](auto k) {                              // k = L−1 … 0: layer l = k + 1
+        constexpr std::size_t l = k + 1;
+        auto& g = grad.template layer<k>();
+        if constexpr (l < L)  // BP2: δ^l from δ^{l+1}, kept in the gradient of b^{l+1}
+            g.b = ch03::backpropagate_error(net.template layer<l>(), grad.template layer<l>().b, cache.template z<l>());
+        g = ch03::layer_gradient(g.b, cache.template a<l - 1>());  // BP3, BP4
+    });
+    return grad;
+}
+
+}  // namespace course::ch04
+
+namespace course::ch04 {
+
+/// Given: one example's ∇C for the quadratic cost (ch03::backprop), for update_mini_batch_l2.
+struct QuadraticGradient {
+    template <class S, int... Sizes>
+    BasicNetwork<S, Sizes...> operator()(const BasicNetwork<S, Sizes...>& net,
+                                         const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x,
+                                         const Vec<BasicNetwork<S, Sizes...>::out_dim, S>& y) const {
+        return ch03::backprop(net, x, y);
+    }
+};
+
+/// Given: one example's ∇C for the cross-entropy cost (ch03::backprop_cross_entropy).
+struct CrossEntropyGradient {
+    template <class S, int... Sizes>
+    BasicNetwork<S, Sizes...> operator()(const BasicNetwork<S, Sizes...>& net,
+                                         const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x,
+                                         const Vec<BasicNetwork<S, Sizes...>::out_dim, S>& y) const {
+        return ch03::backprop_cross_entropy(net, x, y);
+    }
+};
+
+/// Given: one example's ∇C for a softmax output with the log-likelihood cost (backprop_softmax).
+struct SoftmaxGradient {
+    template <class S, int... Sizes>
+    BasicNetwork<S, Sizes...> operator()(const BasicNetwork<S, Sizes...>& net,
+                                         const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x,
+                                         const Vec<BasicNetwork<S, Sizes...>::out_dim, S>& y) const {
+        return backprop_softmax(net, x, y);
+    }
+};
+
+}  // namespace course::ch04
