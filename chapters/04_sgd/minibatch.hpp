@@ -185,4 +185,15 @@ double quadratic_cost(const BasicNetwork<S, Sizes...>& net,
     return x.empty() ? 0.0 : total / (2.0 * double(x.size()));
 }
 
+/// The log-likelihood cost of a softmax output, C = −Σ_j y_j ln a_j, which is −ln a_y for a
+/// one-hot y (the probability the network gives the right answer, on a log scale). A term whose y_j
+/// is 0 counts as 0.
+template <int N, class S>
+S log_likelihood_cost(const Vec<N, S>& a, const Vec<N, S>& y) {
+    S c = 0;
+    for (int j = 0; j < N; ++j)
+        if (y[j] != S(0)) c -= y[j] * std::log(a[j]);
+    return c;
+}
+
 }  // namespace course::ch04

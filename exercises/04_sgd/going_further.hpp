@@ -24,22 +24,11 @@
 
 namespace course::ch04 {
 
-/// Given: the log-likelihood cost of a softmax output, C = −Σ_j y_j ln a_j, which is −ln a_y for a
-/// one-hot y (the probability the network gives the right answer, on a log scale). A term whose y_j
-/// is 0 counts as 0.
-template <int N, class S>
-S log_likelihood_cost(const Vec<N, S>& a, const Vec<N, S>& y) {
-    S c = 0;
-    for (int j = 0; j < N; ++j)
-        if (y[j] != S(0)) c -= y[j] * std::log(a[j]);
-    return c;
-}
-
 /// Going further, exercise `init_scaled`: Nielsen's better initialisation. Every weight of a layer
 /// with n_in inputs from N(0, 1/n_in) (standard deviation 1/√n_in), every bias from N(0, 1); layer
 /// by layer, w then b, in the order of ch02::init_normal — so that one seed draws the same numbers
 /// and each weight is init_normal's divided by √n_in. Then z = w x + b starts with a standard
-/// deviation near 1, where σ is steep, instead of √(Σ_k x_k² + 1) (about 10 for an MNIST digit),
+/// deviation near 1, where σ is steep, instead of √(Σ_k x_k² + 1) (about 9 for an MNIST digit),
 /// where σ is flat and the hidden neurons learn slowly.
 template <class S, int... Sizes>
 void init_scaled(BasicNetwork<S, Sizes...>& net, Rng& rng) {
@@ -56,7 +45,7 @@ void init_scaled(BasicNetwork<S, Sizes...>& net, Rng& rng) {
 ///
 /// The weights decay, the biases do not. `gradient(net, x, y)` returns one example's ∇C_i typed like
 /// the network, for the cost of your choice: QuadraticGradient (ch03::backprop), CrossEntropyGradient
-/// (ch03::backprop_cross_entropy) or SoftmaxGradient (backprop_softmax), at the end of this file.
+/// (ch03::backprop_cross_entropy) or SoftmaxGradient (backprop_softmax), in chapters/04_sgd/cost_gradients.hpp.
 /// λ = 0 gives chapter 04's step with that cost. An empty batch changes nothing; n must be positive.
 template <class S, int... Sizes, class Gradient>
 void update_mini_batch_l2(BasicNetwork<S, Sizes...>& net, const TrainingSetFor<BasicNetwork<S, Sizes...>>& data,
@@ -100,39 +89,5 @@ BasicNetwork<S, Sizes...> backprop_softmax(const BasicNetwork<S, Sizes...>& net,
     // TODO: as ch03::backprop_cross_entropy, with a^L = softmax(z^L) in δ^L = a^L − y.
     course::todo("04_sgd", "backprop_softmax");
 }
-
-}  // namespace course::ch04
-
-namespace course::ch04 {
-
-/// Given: one example's ∇C for the quadratic cost (ch03::backprop), for update_mini_batch_l2.
-struct QuadraticGradient {
-    template <class S, int... Sizes>
-    BasicNetwork<S, Sizes...> operator()(const BasicNetwork<S, Sizes...>& net,
-                                         const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x,
-                                         const Vec<BasicNetwork<S, Sizes...>::out_dim, S>& y) const {
-        return ch03::backprop(net, x, y);
-    }
-};
-
-/// Given: one example's ∇C for the cross-entropy cost (ch03::backprop_cross_entropy).
-struct CrossEntropyGradient {
-    template <class S, int... Sizes>
-    BasicNetwork<S, Sizes...> operator()(const BasicNetwork<S, Sizes...>& net,
-                                         const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x,
-                                         const Vec<BasicNetwork<S, Sizes...>::out_dim, S>& y) const {
-        return ch03::backprop_cross_entropy(net, x, y);
-    }
-};
-
-/// Given: one example's ∇C for a softmax output with the log-likelihood cost (backprop_softmax).
-struct SoftmaxGradient {
-    template <class S, int... Sizes>
-    BasicNetwork<S, Sizes...> operator()(const BasicNetwork<S, Sizes...>& net,
-                                         const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x,
-                                         const Vec<BasicNetwork<S, Sizes...>::out_dim, S>& y) const {
-        return backprop_softmax(net, x, y);
-    }
-};
 
 }  // namespace course::ch04

@@ -8,7 +8,7 @@
 #include <numeric>
 #include <vector>
 
-#include "04_sgd/going_further.hpp"
+#include "04_sgd/cost_gradients.hpp"
 #include "course/gradcheck.hpp"
 #include "../support/naive_network.hpp"
 
