@@ -10,40 +10,19 @@
 
 #include "04_sgd/cost_gradients.hpp"
 #include "course/gradcheck.hpp"
+#include "examples.hpp"
 #include "../support/naive_network.hpp"
 
 using namespace course;
 using namespace course::ch04;
-using course::test::ref_sigmoid;
+using namespace course::test;
 namespace tt = boost::test_tools;
 
 namespace {
 
 constexpr double tolerance = 1e-6;  // the largest relative error a gradient check accepts
 
-/// n random examples: inputs in [0, 1), targets in (0, 1) (or one-hot when `one_hot_targets`).
-template <int In, int Out>
-TrainingSet<In, Out, double> random_examples(std::size_t n, Rng& rng, bool one_hot_targets = false) {
-    TrainingSet<In, Out, double> d;
-    for (std::size_t i = 0; i < n; ++i) {
-        Vec<In, double> x;
-        Vec<Out, double> y;
-        rng.fill_uniform(x, 0.0, 1.0);
-        if (one_hot_targets) y = one_hot<Out, double>(int(rng.below(Out)));
-        else rng.fill_uniform(y, 0.05, 0.95);
-        d.x.push_back(x);
-        d.y.push_back(y);
-    }
-    return d;
-}
 
-/// The largest |p − q| over every parameter of two networks of the same type.
-template <class S, int... Sizes>
-double max_param_diff(const BasicNetwork<S, Sizes...>& a, const BasicNetwork<S, Sizes...>& b) {
-    double worst = 0;
-    ch02::for_each_parameter(a, b, [&](const auto& p, const auto& q) { worst = std::max(worst, double(max_abs_diff(p, q))); });
-    return worst;
-}
 
 /// Σ_i ∇C_i over `batch`, by a per-example gradient of chapter 03.
 template <class Net, class Gradient>

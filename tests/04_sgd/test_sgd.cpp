@@ -10,35 +10,17 @@
 #include "04_sgd/matrix_training.hpp"
 #include "04_sgd/sgd.hpp"
 #include "course/gradcheck.hpp"
+#include "../support/naive_network.hpp"
+#include "examples.hpp"
 
 using namespace course;
 using namespace course::ch04;
+using namespace course::test;
 namespace tt = boost::test_tools;
 
 namespace {
 
-/// n random examples for a network with In inputs and Out outputs: inputs in [0, 1), targets in (0, 1).
-template <int In, int Out, class S = double>
-TrainingSet<In, Out, S> random_examples(std::size_t n, Rng& rng) {
-    TrainingSet<In, Out, S> d;
-    for (std::size_t i = 0; i < n; ++i) {
-        Vec<In, S> x;
-        Vec<Out, S> y;
-        rng.fill_uniform(x, 0.0, 1.0);
-        rng.fill_uniform(y, 0.05, 0.95);
-        d.x.push_back(x);
-        d.y.push_back(y);
-    }
-    return d;
-}
 
-/// The largest |p − q| over every parameter of two networks of the same type.
-template <class S, int... Sizes>
-double max_param_diff(const BasicNetwork<S, Sizes...>& a, const BasicNetwork<S, Sizes...>& b) {
-    double worst = 0;
-    ch02::for_each_parameter(a, b, [&](const auto& p, const auto& q) { worst = std::max(worst, double(max_abs_diff(p, q))); });
-    return worst;
-}
 
 /// The largest |p| over every parameter.
 template <class S, int... Sizes>

@@ -2,6 +2,7 @@
 // independent of the code under test, and random networks and inputs.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <type_traits>
@@ -52,6 +53,14 @@ Vec<N, S> random_vector(Rng& rng, double lo = 0.0, double hi = 1.0) {
     Vec<N, S> v;
     rng.fill_uniform(v, lo, hi);
     return v;
+}
+
+/// The largest |p − q| over every parameter of two networks of the same type.
+template <class S, int... Sizes>
+double max_param_diff(const ch02::BasicNetwork<S, Sizes...>& a, const ch02::BasicNetwork<S, Sizes...>& b) {
+    double worst = 0;
+    ch02::for_each_parameter(a, b, [&](const auto& p, const auto& q) { worst = std::max(worst, double(max_abs_diff(p, q))); });
+    return worst;
 }
 
 }  // namespace course::test
