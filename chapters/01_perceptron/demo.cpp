@@ -19,6 +19,7 @@
 #include "course/plot.hpp"
 #include "course/rng.hpp"
 #include "course/todo.hpp"
+#include "course/demo.hpp"
 
 using namespace course;
 using namespace course::ch01;
@@ -166,11 +167,4 @@ int run() {
 
 }  // namespace
 
-int main() {
-    try {
-        return run();
-    } catch (const NotImplemented& e) {
-        std::fprintf(stderr, "%s\n  The demo needs that exercise: run `./course` to see what to do next.\n", e.what());
-        return 2;
-    }
-}
+int main() { return course::run_demo(run); }

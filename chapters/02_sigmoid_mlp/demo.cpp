@@ -8,11 +8,9 @@
 #include "02_sigmoid_mlp/sigmoid_mlp.hpp"
 #include "course/data.hpp"
 #include "course/plot.hpp"
-#include "course/todo.hpp"
-#if __has_include("course/idx.hpp")
+#include "course/demo.hpp"
 #include "course/idx.hpp"
-#define COURSE_HAVE_IDX 1
-#endif
+#include "course/todo.hpp"
 
 using namespace course;
 using namespace course::ch02;
@@ -53,7 +51,6 @@ void xor_part() {
 
 void mnist_part() {
     std::printf("An untrained <784, 30, 10> network on MNIST (weights and biases N(0, 1), seed 42)\n");
-#ifdef COURSE_HAVE_IDX
     try {
         const MnistSplit data = load_mnist_like("mnist-10k", 0, 0);
         Network<784, 30, 10> net;  // 23,860 parameters
@@ -71,20 +68,13 @@ void mnist_part() {
     } catch (const DataMissing& e) {
         std::printf("MNIST is missing, so this part is skipped (expected: ~10%% untrained):\n  %s\n", e.what());
     }
-#else
-    std::printf("this build has no MNIST reader (course/idx.hpp); skipped (expected: ~10%% untrained)\n");
-#endif
 }
 
 }  // namespace
 
 int main() {
-    try {
+    return course::run_demo([] {
         xor_part();
         mnist_part();
-    } catch (const NotImplemented& e) {
-        std::printf("\nThis demo needs an exercise you have not written yet:\n  %s\n", e.what());
-        return 2;
-    }
-    return 0;
+    });
 }

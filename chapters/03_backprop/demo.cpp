@@ -12,6 +12,7 @@
 #include "course/gradcheck.hpp"
 #include "course/plot.hpp"
 #include "course/todo.hpp"
+#include "course/demo.hpp"
 
 using namespace course;
 using namespace course::ch03;
@@ -108,12 +109,8 @@ void learn_xor() {
 }  // namespace
 
 int main() {
-    try {
+    return course::run_demo([] {
         gradient_checks();
         learn_xor();
-    } catch (const NotImplemented& e) {
-        std::printf("\nThis demo needs an exercise you have not written yet:\n  %s\n", e.what());
-        return 2;
-    }
-    return 0;
+    });
 }

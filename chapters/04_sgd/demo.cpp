@@ -33,6 +33,7 @@
 #include "course/idx.hpp"
 #include "course/plot.hpp"
 #include "course/progress.hpp"
+#include "course/demo.hpp"
 
 using namespace course;
 using namespace course::ch04;
@@ -348,13 +349,5 @@ int run(const Options& o) {
 
 int main(int argc, char** argv) {
     const Options o = parse(argc, argv);
-    try {
-        return o.bench_epoch ? bench_epoch(o) : run(o);
-    } catch (const NotImplemented& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
-        return 1;
-    }
+    return course::run_demo([&] { return o.bench_epoch ? bench_epoch(o) : run(o); });
 }
