@@ -401,13 +401,17 @@ def pristine(path_in_repo: str) -> str:
 
 
 def exercise_region(lines: list[str], name: str) -> tuple[int, int] | None:
-    """Lines [start, end) from the exercise's `Exercise \\`name\\`` heading to the next exercise or the namespace's end."""
+    """Lines [start, end) from the exercise's first `Exercise \\`name\\`` heading (an exercise may have
+    several parts, each with its heading) to the next exercise's heading or the namespace's end."""
     heading = re.compile(r"[Ee]xercise `(\w+)`")
     start = next((i for i, l in enumerate(lines) if (m := heading.search(l)) and m.group(1) == name), None)
     if start is None:
         return None
     end = start + 1
-    while end < len(lines) and not heading.search(lines[end]) and not lines[end].startswith("}  // namespace"):
+    while end < len(lines) and not lines[end].startswith("}  // namespace"):
+        m = heading.search(lines[end])
+        if m and m.group(1) != name:
+            break
         end += 1
     return start, end
 
@@ -490,6 +494,7 @@ def cmd_test(args: list[str]) -> int:
         print("FAILED: the build failed")
         return 1
     groups = [("(a) the reference solutions pass every test", "solutions|core"),
+              ("the learner's loop (tools/course.py) against the course's own stubs and solutions", "tools"),
               ("(b) the exercise tests compile against the stubs and fail only as 'not implemented yet'", "stubs"),
               ("(c) the solutions dropped in for the stubs pass every exercise test", "dropin"),
               ("compile-fail suite: shape mistakes do not compile, with the expected message", "compile-fail")]

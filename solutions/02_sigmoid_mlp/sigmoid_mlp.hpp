@@ -14,7 +14,7 @@
 
 namespace course::ch02 {
 
-/// σ(z) = 1 / (1 + e^{−z}), written so that e^{...} never overflows: for z < 0 it uses
+/// Exercise `sigmoid`: σ(z) = 1 / (1 + e^{−z}), written so that e^{...} never overflows: for z < 0 it uses
 /// e^{z} / (1 + e^{z}), which is the same number.
 template <std::floating_point S>
 S sigmoid(S z) {
@@ -23,26 +23,26 @@ S sigmoid(S z) {
     return e / (S(1) + e);
 }
 
-/// σ applied to every entry of m.
+/// Exercise `sigmoid` (second part): σ applied to every entry of m.
 template <auto R, auto C, class S>
 Mat<R, C, S> sigmoid(const Mat<R, C, S>& m) {
     return map(m, [](S z) { return sigmoid(z); });
 }
 
-/// σ′(z) = σ(z) (1 − σ(z)).
+/// Exercise `sigmoid_prime`: σ′(z) = σ(z) (1 − σ(z)).
 template <std::floating_point S>
 S sigmoid_prime(S z) {
     const S s = sigmoid(z);
     return s * (S(1) - s);
 }
 
-/// σ′ applied to every entry of m.
+/// Exercise `sigmoid_prime` (second part): σ′ applied to every entry of m.
 template <auto R, auto C, class S>
 Mat<R, C, S> sigmoid_prime(const Mat<R, C, S>& m) {
     return map(m, [](S z) { return sigmoid_prime(z); });
 }
 
-/// The weighted input of a layer: z = w a + b.
+/// Exercise `layer_forward`: the weighted input of a layer: z = w a + b.
 template <int In, int Out, class S>
 Vec<Out, S> weighted_input(const Layer<In, Out, S>& layer, const Vec<In, S>& a) {
     Vec<Out, S> z = layer.b;    // (Out)
@@ -50,13 +50,13 @@ Vec<Out, S> weighted_input(const Layer<In, Out, S>& layer, const Vec<In, S>& a) 
     return z;
 }
 
-/// The layer's activation: a' = σ(w a + b).
+/// Exercise `layer_forward` (second part): the layer's activation: a' = σ(w a + b).
 template <int In, int Out, class S>
 Vec<Out, S> layer_forward(const Layer<In, Out, S>& layer, const Vec<In, S>& a) {
     return sigmoid(weighted_input(layer, a));  // (Out)
 }
 
-/// Every weight and bias drawn from N(0, 1), layer by layer, w then b, with rng.fill_normal.
+/// Exercise `init_normal`: every weight and bias drawn from N(0, 1), layer by layer, w then b, with rng.fill_normal.
 template <class S, int... Sizes>
 void init_normal(BasicNetwork<S, Sizes...>& net, Rng& rng) {
     static_for<sizeof...(Sizes) - 1>([&](auto l) {
@@ -74,14 +74,14 @@ auto feedforward_from(const BasicNetwork<S, Sizes...>& net, const A& a) {
 }
 }  // namespace detail
 
-/// The network's output a^L for input x: a^0 = x, a^l = σ(w^l a^{l−1} + b^l).
+/// Exercise `feedforward`: the network's output a^L for input x: a^0 = x, a^l = σ(w^l a^{l−1} + b^l).
 template <class S, int... Sizes>
 Vec<BasicNetwork<S, Sizes...>::out_dim, S> feedforward(const BasicNetwork<S, Sizes...>& net,
                                                         const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x) {
     return detail::feedforward_from<0>(net, x);
 }
 
-/// The number of inputs x[i] whose output's largest entry is at index y[i].
+/// Exercise `evaluate`: the number of inputs x[i] whose output's largest entry is at index y[i].
 template <class S, int... Sizes>
 int evaluate(const BasicNetwork<S, Sizes...>& net, const std::vector<Vec<BasicNetwork<S, Sizes...>::in_dim, S>>& x,
              const std::vector<int>& y) {
@@ -110,7 +110,7 @@ auto feedforward_batch_from(const BasicNetwork<S, Sizes...>& net, const A& a) {
 }
 }  // namespace detail
 
-/// Going further: the outputs for B inputs at once, one per column: A^0 = X (In, B),
+/// Going further, exercise `feedforward_batch`: the outputs for B inputs at once, one per column: A^0 = X (In, B),
 /// A^l = σ(W^l A^{l−1} + b^l 1ᵀ) (Sizes[l], B). Column j of the result is feedforward(net, column j of X).
 template <int B, class S, int... Sizes>
 Mat<BasicNetwork<S, Sizes...>::out_dim, B, S> feedforward_batch(const BasicNetwork<S, Sizes...>& net,

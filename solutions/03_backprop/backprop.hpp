@@ -13,20 +13,20 @@ namespace course::ch03 {
 using ch02::sigmoid;
 using ch02::sigmoid_prime;
 
-/// The quadratic cost of one example: C = ½ ‖a − y‖² = ½ Σ_j (a_j − y_j)².
+/// Exercise `cost_derivative` (first part): the quadratic cost of one example: C = ½ ‖a − y‖² = ½ Σ_j (a_j − y_j)².
 template <int N, class S>
 S quadratic_cost(const Vec<N, S>& a, const Vec<N, S>& y) {
     const auto d = a - y;     // (N)
     return S(0.5) * dot(d, d);
 }
 
-/// ∇_a C for the quadratic cost: ∂C/∂a_j = a_j − y_j.
+/// Exercise `cost_derivative`: ∇_a C for the quadratic cost: ∂C/∂a_j = a_j − y_j.
 template <int N, class S>
 Vec<N, S> cost_derivative(const Vec<N, S>& a, const Vec<N, S>& y) {
     return a - y;  // (N)
 }
 
-/// The forward pass, keeping every z^l = w^l a^{l−1} + b^l and a^l = σ(z^l), with a^0 = x.
+/// Exercise `forward_pass`: the forward pass, keeping every z^l = w^l a^{l−1} + b^l and a^l = σ(z^l), with a^0 = x.
 template <class S, int... Sizes>
 ForwardCache<S, Sizes...> forward_pass(const BasicNetwork<S, Sizes...>& net,
                                        const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x) {
@@ -40,13 +40,13 @@ ForwardCache<S, Sizes...> forward_pass(const BasicNetwork<S, Sizes...>& net,
     return cache;
 }
 
-/// BP1: the error of the output layer, δ^L = ∇_a C ⊙ σ′(z^L).
+/// Exercise `output_error` (BP1): the error of the output layer, δ^L = ∇_a C ⊙ σ′(z^L).
 template <int N, class S>
 Vec<N, S> output_error(const Vec<N, S>& grad_a, const Vec<N, S>& z) {
     return hadamard(grad_a, sigmoid_prime(z));  // (N) ⊙ (N)
 }
 
-/// BP2: the error of layer l from that of layer l + 1, δ^l = ((w^{l+1})ᵀ δ^{l+1}) ⊙ σ′(z^l).
+/// Exercise `backpropagate_error` (BP2): the error of layer l from that of layer l + 1, δ^l = ((w^{l+1})ᵀ δ^{l+1}) ⊙ σ′(z^l).
 /// `next` is layer l + 1 (its w is (Out, In)), delta_next is δ^{l+1} (Out), z is z^l (In).
 template <int In, int Out, class S>
 Vec<In, S> backpropagate_error(const Layer<In, Out, S>& next, const Vec<Out, S>& delta_next, const Vec<In, S>& z) {
@@ -55,7 +55,7 @@ Vec<In, S> backpropagate_error(const Layer<In, Out, S>& next, const Vec<Out, S>&
     return hadamard(back, sigmoid_prime(z));  // (In) ⊙ (In)
 }
 
-/// BP3 and BP4: the gradient of layer l, ∂C/∂w^l = δ^l (a^{l−1})ᵀ and ∂C/∂b^l = δ^l.
+/// Exercise `layer_gradient` (BP3 and BP4): the gradient of layer l, ∂C/∂w^l = δ^l (a^{l−1})ᵀ and ∂C/∂b^l = δ^l.
 template <int In, int Out, class S>
 Layer<In, Out, S> layer_gradient(const Vec<Out, S>& delta, const Vec<In, S>& a_prev) {
     Layer<In, Out, S> g;
@@ -64,7 +64,7 @@ Layer<In, Out, S> layer_gradient(const Vec<Out, S>& delta, const Vec<In, S>& a_p
     return g;
 }
 
-/// ∇C for one example (x, y), typed exactly like the parameters: grad.layer<l - 1>().w is
+/// Exercise `backprop`: ∇C for one example (x, y), typed exactly like the parameters: grad.layer<l - 1>().w is
 /// ∂C/∂w^l, grad.layer<l - 1>().b is ∂C/∂b^l (= δ^l, which is where δ^l is kept on the way back).
 template <class S, int... Sizes>
 BasicNetwork<S, Sizes...> backprop(const BasicNetwork<S, Sizes...>& net, const Vec<BasicNetwork<S, Sizes...>::in_dim, S>& x,
@@ -83,7 +83,7 @@ BasicNetwork<S, Sizes...> backprop(const BasicNetwork<S, Sizes...>& net, const V
     return grad;
 }
 
-/// Going further: the cross-entropy cost C = −Σ_j [y_j ln a_j + (1 − y_j) ln(1 − a_j)].
+/// Going further, exercise `cross_entropy` (first part): the cross-entropy cost C = −Σ_j [y_j ln a_j + (1 − y_j) ln(1 − a_j)].
 /// (0 · ln 0 counts as 0, so a_j = y_j ∈ {0, 1} costs nothing.)
 template <int N, class S>
 S cross_entropy_cost(const Vec<N, S>& a, const Vec<N, S>& y) {
@@ -93,7 +93,7 @@ S cross_entropy_cost(const Vec<N, S>& a, const Vec<N, S>& y) {
     return c;
 }
 
-/// Going further: ∇C for the cross-entropy cost. Its BP1 is δ^L = a^L − y (σ′ cancels out);
+/// Going further, exercise `cross_entropy`: ∇C for the cross-entropy cost. Its BP1 is δ^L = a^L − y (σ′ cancels out);
 /// BP2–BP4 are unchanged.
 template <class S, int... Sizes>
 BasicNetwork<S, Sizes...> backprop_cross_entropy(const BasicNetwork<S, Sizes...>& net,
