@@ -494,7 +494,7 @@ def cmd_test(args: list[str]) -> int:
         print("FAILED: the build failed")
         return 1
     groups = [("(a) the reference solutions pass every test", "solutions|core"),
-              ("the learner's loop (tools/course.py) against the course's own stubs and solutions", "tools"),
+              ("the learner's loop and the checkers: ./course on the course's own files; each checker rejects a bad case", "tools"),
               ("(b) the exercise tests compile against the stubs and fail only as 'not implemented yet'", "stubs"),
               ("(c) the solutions dropped in for the stubs pass every exercise test", "dropin"),
               ("compile-fail suite: shape mistakes do not compile, with the expected message", "compile-fail")]
