@@ -69,6 +69,15 @@ class Exercise:
     def path(self) -> Path:
         return ROOT / "exercises" / self.chapter / self.file
 
+    @property
+    def todo_call(self) -> str:
+        """The call that marks this exercise's stub: todo("<chapter>", "<exercise>")."""
+        return f'todo("{self.chapter}", "{self.name}")'
+
+    def stubbed(self) -> bool:
+        """True while the learner's file still holds this exercise's stub."""
+        return self.todo_call in self.path.read_text(encoding="utf-8")
+
 
 @dataclass
 class Chapter:
@@ -119,7 +128,7 @@ def stub_line(ex: Exercise) -> int:
         lines = ex.path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return 1
-    todo = f'todo("{ex.chapter}", "{ex.name}")'
+    todo = ex.todo_call
     heading = re.compile(rf"[Ee]xercise `{re.escape(ex.name)}`")
     for i, line in enumerate(lines, 1):
         if todo in line:
@@ -313,7 +322,7 @@ def current_chapter(chapters: list[Chapter], args: list[str]) -> Chapter:
     # use the stubs still present in the files instead)
     for ch in chapters:
         for ex in ch.exercises:
-            if not ex.going_further and f'todo("{ch.name}", "{ex.name}")' in ex.path.read_text(encoding="utf-8"):
+            if not ex.going_further and ex.stubbed():
                 return ch
     return chapters[0]
 
@@ -373,8 +382,7 @@ def cmd_hint(args: list[str]) -> int:
     chapters = load_chapters()
     if not args:
         ch = current_chapter(chapters, [])
-        ex = next((e for e in ch.exercises
-                   if f'todo("{ch.name}", "{e.name}")' in e.path.read_text(encoding="utf-8")), ch.exercises[0])
+        ex = next((e for e in ch.exercises if e.stubbed()), ch.exercises[0])
     else:
         ch = find_chapter(chapters, args[0])
         ex = find_exercise(ch, args[1]) if len(args) > 1 else ch.exercises[0]
